@@ -1,0 +1,22 @@
+"""The `danvan` console command: the project's manage.py.
+
+danvan migrate
+danvan runserver
+danvan load_units
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()
