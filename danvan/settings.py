@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "danvan.audit",
     "danvan.units",
     "danvan.accounts",
+    "danvan.ingest",
     "danvan.api",
 ]
 
