@@ -111,3 +111,9 @@ def _fast_argon2():  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = original
     hashers.get_hashers.cache_clear()
     hashers.get_hashers_by_algorithm.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _imports_inline(settings):  # type: ignore[no-untyped-def]
+    """Tests run spreadsheet imports inline: a thread would use another database connection."""
+    settings.IMPORT_IN_BACKGROUND = False

@@ -113,6 +113,18 @@ INSTALLED_APPS = [
     "danvan.units",
     "danvan.accounts",
     "danvan.ingest",
+    "danvan.workcalendar",
+    "danvan.imports",
+    "danvan.practices",
+    "danvan.engagements",
+    "danvan.petitions",
+    "danvan.people",
+    "danvan.directives",
+    "danvan.conferences",
+    "danvan.followups",
+    "danvan.emulation",
+    "danvan.oversight",
+    "danvan.reporting",
     "danvan.api",
 ]
 
@@ -128,6 +140,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "danvan.audit.middleware.AuditOriginMiddleware",
 ]
 
 ROOT_URLCONF = "danvan.urls"
@@ -207,6 +220,8 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
+# The project package is not an app, so its own static folder is listed explicitly.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing root before collectstatic
 STORAGES = {
@@ -218,6 +233,8 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
 
 PAGE_SIZE = env_int("DANVAN_PAGE_SIZE", 50)
+# Spreadsheet imports run in a thread so the page can show progress; off runs them inline.
+IMPORT_IN_BACKGROUND = env_bool("DANVAN_IMPORT_IN_BACKGROUND", True)
 
 LOGGING = {
     "version": 1,

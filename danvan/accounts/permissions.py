@@ -31,6 +31,50 @@ ACTION_ROLES: dict[str, str] = {
     "accounts.manage_users": Role.ADMIN,
     "accounts.grant_role": Role.ADMIN,
     "audit.view": Role.APPROVER,
+    # "Dân vận khéo" models: register and update, evaluate and recognise.
+    "practices.view": Role.VIEWER,
+    "practices.edit": Role.EDITOR,
+    "practices.evaluate": Role.APPROVER,
+    # Petitions and cases. Identities of denouncers are protected by law (Luật Tố cáo):
+    # only approvers see them, and every such read is audited.
+    "petitions.view": Role.VIEWER,
+    "petitions.edit": Role.EDITOR,
+    "petitions.view_identity": Role.APPROVER,
+    # Citizen reception, dialogues, meetings.
+    "engagements.view": Role.VIEWER,
+    "engagements.edit": Role.EDITOR,
+    # Rule tables and the working-day calendar: administrators (of the nation, in practice).
+    "rules.manage": Role.ADMIN,
+    # Imports run the record type's own edit action row by row; this only opens the page.
+    "imports.run": Role.EDITOR,
+    # Officials and their positions (public officials' names and posts); merging duplicates
+    # rewrites references, so it needs an approver.
+    "people.view": Role.VIEWER,
+    "people.edit": Role.EDITOR,
+    "people.merge": Role.APPROVER,
+    # The directive registry. Published documents are readable by every official with a
+    # role anywhere; editing a document needs the role on its issuing unit.
+    "directives.view": Role.VIEWER,
+    "directives.edit": Role.EDITOR,
+    # Conferences and the key tasks they set.
+    "conferences.view": Role.VIEWER,
+    "conferences.edit": Role.EDITOR,
+    "followups.view": Role.VIEWER,
+    "followups.edit": Role.EDITOR,
+    # Emulation pledges and commendations; deciding a commendation needs an approver.
+    "emulation.view": Role.VIEWER,
+    "emulation.edit": Role.EDITOR,
+    "emulation.decide": Role.APPROVER,
+    # Steering committees, inspection and supervision plans.
+    "steering.view": Role.VIEWER,
+    "steering.edit": Role.EDITOR,
+    "oversight.view": Role.VIEWER,
+    "oversight.edit": Role.EDITOR,
+    # Reports: a unit's editors draft and submit its report; the upper level's approvers
+    # (an approver on the report's parent unit) approve or return it.
+    "reporting.view": Role.VIEWER,
+    "reporting.edit": Role.EDITOR,
+    "reporting.approve": Role.APPROVER,
 }
 
 M = TypeVar("M", bound=Model)

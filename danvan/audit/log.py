@@ -11,6 +11,19 @@ from django.db import models
 
 from .models import AuditEvent, Channel
 
+# verb → Vietnamese label for history timelines; each app's actions module adds its own.
+VERB_LABELS: dict[str, str] = {
+    "accounts.create_user": "Tạo tài khoản",
+    "accounts.grant_role": "Giao vai trò",
+    "accounts.revoke_role": "Thu hồi vai trò",
+    "accounts.change_password": "Đổi mật khẩu",
+    "accounts.issue_token": "Tạo mã truy cập API",
+    "accounts.revoke_token": "Thu hồi mã truy cập API",
+    "accounts.login": "Đăng nhập",
+    "accounts.login_failed": "Đăng nhập không thành công",
+    "units.load": "Nạp đơn vị hành chính",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:

@@ -61,3 +61,10 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise TypeError("Audit events are append-only.")
+
+    @property
+    def verb_label(self) -> str:
+        """Vietnamese wording of the verb, registered by each app in audit.log.VERB_LABELS."""
+        from .log import VERB_LABELS
+
+        return VERB_LABELS.get(self.verb, self.verb)

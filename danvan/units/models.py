@@ -219,6 +219,8 @@ class BodyKind(models.TextChoices):
     VETERANS = "veterans", "Hội Cựu chiến binh"
     PEOPLES_COUNCIL = "peoples_council", "Hội đồng nhân dân"
     PEOPLES_COMMITTEE = "peoples_committee", "Ủy ban nhân dân"
+    STEERING_COMMITTEE = "steering_committee", "Ban Chỉ đạo"
+    PARTY_BLOC = "party_bloc", "Đảng bộ Khối"
     OTHER = "other", "Cơ quan, tổ chức khác"
 
 

@@ -11,8 +11,23 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
 from danvan.api.auth import AUTH
+from danvan.core.lifecycle import InvalidTransition
 
-from . import me, units, users
+from . import (
+    conferences,
+    deadlines,
+    directives,
+    emulation,
+    engagements,
+    followups,
+    me,
+    oversight,
+    people,
+    petitions,
+    practices,
+    units,
+    users,
+)
 
 
 class Utf8Renderer(JSONRenderer):
@@ -34,6 +49,16 @@ api = NinjaAPI(
 api.add_router("/units", units.router)
 api.add_router("/me", me.router)
 api.add_router("/users", users.router)
+api.add_router("/practices", practices.router)
+api.add_router("/petitions", petitions.router)
+api.add_router("/engagements", engagements.router)
+api.add_router("/deadlines", deadlines.router)
+api.add_router("/people", people.router)
+api.add_router("/directives", directives.router)
+api.add_router("/conferences", conferences.router)
+api.add_router("/followups", followups.router)
+api.add_router("/emulation", emulation.router)
+api.add_router("/oversight", oversight.router)
 
 
 def _error(request, message: str, status: int, **extra):  # type: ignore[no-untyped-def]
@@ -63,6 +88,11 @@ def on_missing(request, exc):  # type: ignore[no-untyped-def]
 @api.exception_handler(ValidationError)
 def on_django_validation(request, exc):  # type: ignore[no-untyped-def]
     return _error(request, "; ".join(exc.messages), 400)
+
+
+@api.exception_handler(InvalidTransition)
+def on_invalid_transition(request, exc):  # type: ignore[no-untyped-def]
+    return _error(request, str(exc), 400)
 
 
 @api.exception_handler(HttpError)

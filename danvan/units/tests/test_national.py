@@ -187,7 +187,7 @@ def test_a_second_load_changes_nothing(units):
 
 def test_unit_pages_show_lineage(client, units):
     page = client.get("/don-vi/848@2025-06-30/").content.decode()
-    assert "Huyện Cầu Ngang" in page and "Tiếp nhận địa bàn" in page and "Xã Cầu Ngang" in page
+    assert "Huyện Cầu Ngang" in page and "địa bàn thuộc về" in page and "Xã Cầu Ngang" in page
     page = client.get("/don-vi/86/").content.decode()
     assert "Hình thành từ" in page and "Tỉnh Trà Vinh" in page
     page = client.get("/don-vi/VN/", {"cau-truc": "truoc-2025"}).content.decode()

@@ -1,0 +1,102 @@
+"""What a document says, as plain frozen data: built by an app's exports.py, read by renderers.
+
+No Django here: renderers are tested without a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+def vn_document_date(day: dt.date | None, place: str = "") -> str:
+    """'Hạ Long, ngày 01 tháng 12 năm 2022': leading zero for days 1–9 and months 1–2.
+
+    Without a date the clerk fills the gaps: 'Hạ Long, ngày     tháng     năm 20   '.
+    """
+    if day is None:
+        text = "ngày      tháng      năm 20    "
+    else:
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {text}" if place else text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Signature:
+    authority: str  # "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", or "" when the signer signs as themself
+    title: str  # "PHÓ BÍ THƯ THƯỜNG TRỰC"
+    name: str  # "Vũ Thị Mai Anh"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TaskItem:
+    number: int
+    text: str
+    owner: str = ""  # "Ban Dân vận Thành ủy chủ trì, phối hợp …"
+    deadline: str = ""  # "30/6/2023"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConclusionNoticeContext:
+    """A Thông báo kết luận (notice of conclusions) in the Party layout."""
+
+    profile: str = "party_hd36"
+    superior_body: str  # "ĐẢNG BỘ TỈNH QUẢNG NINH" (capitals, not bold); may be ""
+    issuing_body: str  # "THÀNH ỦY HẠ LONG" (capitals, bold)
+    number: str  # "414", or "" for the clerk to fill
+    type_code: str = "TB"
+    issuer_code: str  # "TU"
+    place: str  # "Hạ Long"
+    date: dt.date | None
+    type_name: str = "THÔNG BÁO"
+    summary: str  # "Kết luận của đồng chí … tại Hội nghị …"
+    opening: tuple[str, ...]
+    conclusions: tuple[str, ...]
+    tasks_heading: str
+    tasks: tuple[TaskItem, ...]
+    closing: str
+    signature: Signature
+    recipients: tuple[str, ...]
+
+    @property
+    def number_symbol(self) -> str:
+        """'414-TB/TU', or '    -TB/TU' with a gap for the clerk."""
+        number = self.number or "\u00a0" * 6
+        return f"{number}-{self.type_code}/{self.issuer_code}"
+
+    @property
+    def place_date(self) -> str:
+        return vn_document_date(self.date, self.place)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleContext:
+    """A conference as a news report would tell it (the reverse of reading the articles)."""
+
+    headline: str
+    kind: str = ""  # the conference kind code ("lam_viec" words the lead as a working session)
+    date: dt.date | None
+    time_note: str  # "tháng 9/2022" when the day is unknown
+    organiser: str  # "Thành ủy Hạ Long"
+    conference_title: str  # "Hội nghị tổng kết công tác dân vận … năm 2022, triển khai …"
+    venue: str
+    is_online: bool
+    bridge_points_count: int | None
+    bridge_points: tuple[str, ...]
+    chairs: tuple[str, ...]  # "Vũ Thị Mai Anh, Phó Bí thư TT Thành uỷ"
+    attendees: tuple[str, ...]
+    reporters: tuple[str, ...]
+    speakers: tuple[str, ...]
+    reports: tuple[str, ...]
+    contributions: tuple[str, ...]
+    directives: tuple[str, ...]  # "Chỉ thị số 21-CT/TU, ngày 27/5/2022"
+    programmes: tuple[str, ...]
+    reviewed_label: str
+    planned_label: str
+    conclusions: tuple[str, ...]
+    awards_count: int | None
+    awards_text: str
+    pledges_count: int | None
+    pledges_text: str
+    tasks: tuple[str, ...]

@@ -1,0 +1,10 @@
+"""One renderer per output format: `render(ctx) -> bytes`, no ORM inside."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import article, docx
+
+RENDERERS: dict[str, Callable[[Any], bytes]] = {"docx": docx.render, "article": article.render}
