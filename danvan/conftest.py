@@ -117,3 +117,13 @@ def _fast_argon2():  # type: ignore[no-untyped-def]
 def _imports_inline(settings):  # type: ignore[no-untyped-def]
     """Tests run spreadsheet imports inline: a thread would use another database connection."""
     settings.IMPORT_IN_BACKGROUND = False
+
+
+@pytest.fixture(autouse=True)
+def _fresh_indicator_cache():  # type: ignore[no-untyped-def]
+    """Each test starts without indicator definitions cached from another test's rolled-back rows."""
+    from danvan.reporting.facts import invalidate
+
+    invalidate()
+    yield
+    invalidate()

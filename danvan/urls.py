@@ -28,6 +28,8 @@ urlpatterns = [
     path("nhiem-vu/", include("danvan.followups.urls")),
     path("thi-dua/", include("danvan.emulation.urls")),
     path("kiem-tra-giam-sat/", include("danvan.oversight.urls")),
+    path("bao-cao/", include("danvan.reporting.urls")),
+    path("doc-tin/", include("danvan.ingest.urls")),
     path("api/v1/", api_v1.urls_public()),
     path("quan-tri/", admin.site.urls),
 ]

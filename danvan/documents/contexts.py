@@ -100,3 +100,62 @@ class ArticleContext:
     pledges_count: int | None
     pledges_text: str
     tasks: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IndicatorTable:
+    """A table of figures: the first row of `rows` under `columns`; None means "not reported"."""
+
+    title: str  # "Biểu 1. Số liệu chủ yếu"
+    sheet_name: str  # the XLSX sheet (≤ 31 characters)
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | int | None, ...], ...]
+    total_row: tuple[str | int | None, ...] | None = None  # printed bold at the bottom
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportSection:
+    title: str  # "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN"
+    paragraphs: tuple[str, ...]  # generated sentences first, then the narrative
+    tables: tuple[IndicatorTable, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportContext:
+    """A Báo cáo (periodic report) in the Party (HD 36) or State (NĐ 30) layout."""
+
+    profile: str = "party_hd36"  # or "state_nd30"
+    superior_body: str  # Party: "TỈNH ỦY QUẢNG NINH"; State: usually ""
+    issuing_body: str  # "BAN DÂN VẬN", "ỦY BAN NHÂN DÂN PHƯỜNG HẠ LONG"
+    number: str  # "12", or "" for the clerk to fill
+    type_code: str = "BC"
+    issuer_code: str  # "BDVTU", "UBND"
+    place: str  # "Hạ Long"
+    date: dt.date | None
+    type_name: str = "BÁO CÁO"
+    summary: str  # "Kết quả công tác dân vận 6 tháng đầu năm 2026, phương hướng …"
+    sections: tuple[ReportSection, ...]
+    signature: Signature
+    recipients: tuple[str, ...]
+    unit_name: str = ""  # "Tỉnh Quảng Ninh", for the spreadsheet header
+    period_label: str = ""  # "6 tháng đầu năm 2026"
+    data_as_of: dt.date | None = None  # "Số liệu tính đến ngày 30/6/2026"
+
+    @property
+    def is_state(self) -> bool:
+        return self.profile.startswith("state")
+
+    @property
+    def number_symbol(self) -> str:
+        """Party '12-BC/BDVTU'; State '12/BC-UBND' (leading zero below 10, NĐ 30 Điều 15)."""
+        if self.is_state:
+            number = (
+                f"{int(self.number):02d}" if self.number.isdigit() else self.number
+            ) or "\u00a0" * 6
+            return f"{number}/{self.type_code}-{self.issuer_code}"
+        number = self.number or "\u00a0" * 6
+        return f"{number}-{self.type_code}/{self.issuer_code}"
+
+    @property
+    def place_date(self) -> str:
+        return vn_document_date(self.date, self.place)

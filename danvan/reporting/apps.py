@@ -24,9 +24,15 @@ class ReportingConfig(AppConfig):
     UNIT_FIELDS = {"practices.transition": "practice__unit", "petitions.transition": "petition__unit"}
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from . import compile, tally
+        from .facts import invalidate
+        from .models import Indicator
         from .sources import Source, register
 
+        post_save.connect(invalidate, sender=Indicator, dispatch_uid="reporting-indicator-saved")
+        post_delete.connect(invalidate, sender=Indicator, dispatch_uid="reporting-indicator-deleted")
         if compile.mark_stale not in tally.ON_CHANGE:
             tally.ON_CHANGE.append(compile.mark_stale)
 

@@ -9,8 +9,8 @@ related fields with `__` (one hop) — the same lookups `records_behind` runs in
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
-from functools import lru_cache
 from typing import Any
 
 from django.db import models
@@ -23,26 +23,34 @@ Cell = tuple[int, int, dt.date]  # indicator id, unit id, first of month
 _OPS = {"in", "isnull", "gte", "gt", "lte", "lt", "ne", "exact"}
 
 
-@lru_cache(maxsize=1)
-def _indicators_by_source(version: int) -> dict[str, tuple[Indicator, ...]]:
-    grouped: dict[str, list[Indicator]] = {}
-    for ind in Indicator.objects.filter(is_active=True, kind__in=[IndicatorKind.COUNT, IndicatorKind.SUM]):
-        grouped.setdefault(ind.source, []).append(ind)
-    return {k: tuple(v) for k, v in grouped.items()}
+# Active count/sum indicators by source, cached per process. Indicator changes in this
+# process invalidate it at once (signals in apps.py); other worker processes pick them up
+# within CACHE_SECONDS. A rule of thumb for administrators: after editing an indicator's
+# definition, run `danvan rebuild_tallies`.
+CACHE_SECONDS = 30.0
+_cache: dict[str, tuple[Indicator, ...]] | None = None
+_cached_at = 0.0
 
 
-_version = 0
+def _indicators_by_source() -> dict[str, tuple[Indicator, ...]]:
+    global _cache, _cached_at
+    now = time.monotonic()
+    if _cache is None or now - _cached_at > CACHE_SECONDS:
+        grouped: dict[str, list[Indicator]] = {}
+        for ind in Indicator.objects.filter(is_active=True, kind__in=[IndicatorKind.COUNT, IndicatorKind.SUM]):
+            grouped.setdefault(ind.source, []).append(ind)
+        _cache, _cached_at = {k: tuple(v) for k, v in grouped.items()}, now
+    return _cache
 
 
-def invalidate() -> None:
-    """Call after indicators change (the indicator actions do)."""
-    global _version
-    _version += 1
-    _indicators_by_source.cache_clear()
+def invalidate(*args: Any, **kwargs: Any) -> None:
+    """Forget the cached indicator definitions (also usable as a signal receiver)."""
+    global _cache
+    _cache = None
 
 
 def indicators_for(source_key: str) -> tuple[Indicator, ...]:
-    return _indicators_by_source(_version).get(source_key, ())
+    return _indicators_by_source().get(source_key, ())
 
 
 def _resolve(obj: Any, path: str) -> Any:

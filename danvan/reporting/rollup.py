@@ -183,13 +183,15 @@ def recast_provinces(indicators: Sequence[Indicator], period: Period) -> list[tu
         Lineage.objects.filter(predecessor__in=legacy, is_default=True).values_list("predecessor_id", "successor_id")
     )
     values = table(indicators, [*current, *legacy], period)
+    predecessors: dict[int, list[int]] = defaultdict(list)  # today's province → its old provinces
+    for old_id, new_id in successor.items():
+        predecessors[new_id].append(old_id)
     rows = []
     for province in current:
         merged = {}
+        ids = [province.pk, *predecessors[province.pk]]
         for ind in indicators:
-            parts = [values[(ind.code, province.pk)]] + [
-                values[(ind.code, old.pk)] for old in legacy if successor.get(old.pk) == province.pk
-            ]
+            parts = [values[(ind.code, uid)] for uid in ids]
             known = [p for p in parts if p is not None]
             merged[ind.code] = sum(known) if known else None
         rows.append((province, merged))

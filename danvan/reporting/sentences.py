@@ -51,15 +51,18 @@ class PetitionFigures:
     handled: int
 
 
-def petitions_sentence(*, period_label: str, unit_kind: str, unit_level: str, f: PetitionFigures) -> str:
+def petitions_sentence(*, period_label: str, unit_kind: str, unit_level: str, f: PetitionFigures,
+                       split: bool = True) -> str:
+    """split=False leaves out "(thành phố 09 đơn, cấp xã 07 đơn)" for a unit without lower units."""
     scope, own = SCOPE_WORDS.get(unit_kind, ("toàn đơn vị", "đơn vị"))
     lower = LOWER_WORDS.get(unit_kind if unit_kind in LOWER_WORDS else unit_level, "cấp dưới")
     total = f.carried_over + f.received
+    carried = f" ({own} {part(f.carried_over_own)} đơn, {lower} {part(f.carried_over_lower)} đơn)" if split else ""
+    received = f" ({own} {part(f.received_own)} đơn, {lower} {part(f.received_lower)} đơn)" if split else ""
     return (
         f"Trong {period_label}, {scope} tiếp nhận {n(total)} đơn/{n(f.cases)} vụ việc, trong đó đơn kỳ trước chuyển "
-        f"sang {n(f.carried_over)} đơn ({own} {part(f.carried_over_own)} đơn, {lower} {part(f.carried_over_lower)} đơn), "
-        f"đơn tiếp nhận trong kỳ {n(f.received)} đơn ({own} {part(f.received_own)} đơn, {lower} "
-        f"{part(f.received_lower)} đơn). Số đơn đã xử lý/Tổng số đơn tiếp nhận: {n(f.handled)}/{n(total)} đơn."
+        f"sang {n(f.carried_over)} đơn{carried}, đơn tiếp nhận trong kỳ {n(f.received)} đơn{received}. "
+        f"Số đơn đã xử lý/Tổng số đơn tiếp nhận: {n(f.handled)}/{n(total)} đơn."
     )
 
 

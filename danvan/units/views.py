@@ -11,10 +11,20 @@ from django.views.decorators.vary import vary_on_headers
 from danvan.lib.text import fold
 
 from . import lineage
-from .models import LAST_LEGACY_DATE, Body, Level, Unit
+from .models import LAST_LEGACY_DATE, Body, BodyKind, Level, Unit
 from .search import search_units
 
 LEGACY = "truoc-2025"
+# The order officials list organisations in: Party, mass mobilisation, State, Front, organisations.
+BODY_ORDER = [
+    BodyKind.PARTY_COMMITTEE, BodyKind.MASS_MOBILIZATION, BodyKind.PEOPLES_COUNCIL, BodyKind.PEOPLES_COMMITTEE,
+    BodyKind.FATHERLAND_FRONT, BodyKind.TRADE_UNION, BodyKind.FARMERS_UNION, BodyKind.WOMENS_UNION,
+    BodyKind.YOUTH_UNION, BodyKind.VETERANS, BodyKind.STEERING_COMMITTEE, BodyKind.PARTY_BLOC, BodyKind.OTHER,
+]
+
+
+def body_rank(body: Body) -> tuple[int, str]:
+    return (BODY_ORDER.index(body.kind) if body.kind in BODY_ORDER else len(BODY_ORDER), body.name)
 SEARCH_LIMIT = 30
 
 
@@ -66,7 +76,7 @@ def detail(request: HttpRequest, key: str) -> HttpResponse:
         "children_query": query,
         "structure": structure,
         "legacy_param": LEGACY,
-        "bodies_now": Body.objects.filter(unit=unit).valid_on(on).order_by("kind"),
+        "bodies_now": sorted(Body.objects.filter(unit=unit).valid_on(on), key=body_rank),
         "bodies_past": Body.objects.filter(unit=unit).exclude(
             pk__in=Body.objects.filter(unit=unit).valid_on(on)
         ),

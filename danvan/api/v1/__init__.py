@@ -20,11 +20,13 @@ from . import (
     emulation,
     engagements,
     followups,
+    ingest,
     me,
     oversight,
     people,
     petitions,
     practices,
+    reporting,
     units,
     users,
 )
@@ -59,6 +61,8 @@ api.add_router("/conferences", conferences.router)
 api.add_router("/followups", followups.router)
 api.add_router("/emulation", emulation.router)
 api.add_router("/oversight", oversight.router)
+api.add_router("/reporting", reporting.router)
+api.add_router("/ingest", ingest.router)
 
 
 def _error(request, message: str, status: int, **extra):  # type: ignore[no-untyped-def]

@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import article, docx
+from . import article, docx, report_docx, report_xlsx
 
-RENDERERS: dict[str, Callable[[Any], bytes]] = {"docx": docx.render, "article": article.render}
+RENDERERS: dict[str, Callable[[Any], bytes]] = {
+    "docx": docx.render,
+    "article": article.render,
+    "report_docx": report_docx.render,
+    "report_xlsx": report_xlsx.render,
+}
