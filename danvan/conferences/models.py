@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from danvan.core.search import matching_words
 from danvan.lib.text import fold
 
 
@@ -42,10 +43,7 @@ class ConferenceQuerySet(models.QuerySet["Conference"]):
         return self.select_related("unit", "body")
 
     def search(self, query: str) -> ConferenceQuerySet:
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
     def of_body(self, body_ids: set[int]) -> ConferenceQuerySet:
         return self.filter(body_id__in=body_ids)

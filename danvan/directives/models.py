@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from danvan.core.search import matching_words
 from danvan.lib.text import fold
 
 from .citations import ISSUERS
@@ -36,10 +37,7 @@ class DirectiveQuerySet(models.QuerySet["Directive"]):
 
     def matching(self, query: str) -> DirectiveQuerySet:
         """Every folded word of `query` in the symbol, type, title or issuer (no diacritics)."""
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
     def issued_by_code(self, code: str) -> DirectiveQuerySet:
         """Issuer code as typed ('tu', 'ĐU', 'TTg'); SQLite folds only ASCII case, so

@@ -22,7 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 
 from .states import CommendationStatus, PledgeStatus
 
@@ -68,10 +68,7 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
         )
 
     def search(self, query: str) -> PledgeQuerySet:
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
 
 class Pledge(models.Model):
@@ -320,10 +317,7 @@ class CommendationQuerySet(models.QuerySet["Commendation"]):
         )
 
     def search(self, query: str) -> CommendationQuerySet:
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
 
 class Commendation(models.Model):

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from danvan.core.search import matching_words
 from danvan.lib.text import fold
 from danvan.lib.vn import format_number
 from danvan.units.models import Level, Unit
@@ -75,10 +76,7 @@ class EngagementQuerySet(models.QuerySet["Engagement"]):
 
     def matching(self, query: str) -> EngagementQuerySet:
         """Every folded word of `query` in the search key: 'tiep dan ha long'."""
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
     def for_list(self) -> EngagementQuerySet:
         return self.select_related("unit", "body")

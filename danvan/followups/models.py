@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.core.search import matching_words
 from danvan.lib.text import fold
 
 from .states import OPEN, Status
@@ -37,10 +38,7 @@ class KeyTaskQuerySet(models.QuerySet["KeyTask"]):
         return self.open().filter(deadline__lt=on or today())
 
     def search(self, query: str) -> KeyTaskQuerySet:
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
 
 class KeyTask(models.Model):

@@ -16,7 +16,7 @@ from danvan.accounts.permissions import can_anywhere, get_for_user, visible
 from danvan.audit.history import history
 from danvan.conferences.models import Conference
 from danvan.core.lifecycle import InvalidTransition
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 from danvan.units.models import Unit
 from danvan.units.search import search_units
 
@@ -38,8 +38,7 @@ def _require_editor(request: HttpRequest) -> None:
 def _drafts(request: HttpRequest, form: DraftFilterForm):  # type: ignore[no-untyped-def]
     qs = visible(request.user, Draft.objects.select_related("unit", "source"), ACTION)
     if form.is_valid():
-        for word in fold(form.cleaned_data["q"]).split():
-            qs = qs.filter(search_key__contains=word)
+        qs = matching_words(qs, form.cleaned_data["q"])
         if form.cleaned_data["status"]:
             qs = qs.filter(status=form.cleaned_data["status"])
     return qs.order_by("-updated_at", "-pk")

@@ -21,7 +21,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 
 from .states import OPEN, Status
 from .steering_models import (  # noqa: F401 - registered with this app
@@ -204,10 +204,7 @@ class PlanQuerySet(models.QuerySet["OversightPlan"]):
         )
 
     def search(self, query: str) -> PlanQuerySet:
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
     def overlapping(self, start: dt.date, end: dt.date) -> PlanQuerySet:
         return self.filter(window_start__lte=end, window_end__gte=start)

@@ -20,7 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 
 
 class SteeringKind(models.TextChoices):
@@ -53,10 +53,7 @@ class SteeringQuerySet(models.QuerySet["SteeringCommittee"]):
         )
 
     def search(self, query: str) -> SteeringQuerySet:
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
 
 class SteeringCommittee(models.Model):

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -29,10 +29,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
     def search(self, query: str) -> PersonQuerySet:
         """Every folded word of the query in the folded name ('vu thi mai anh')."""
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
     def holding_on(self, day: dt.date, units: models.QuerySet | None = None) -> PersonQuerySet:  # type: ignore[type-arg]
         """People with a position valid on `day` (in `units` when given)."""

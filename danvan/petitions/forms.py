@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from danvan.accounts.permissions import can, scope, visible
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 from danvan.units.models import Body, Level, Unit
 
 from .models import (
@@ -381,8 +381,7 @@ class FilterForm(forms.Form):
             qs = qs.overdue(today)
         elif data.get("han") == "sap-den-han":
             qs = qs.due_within(today, today + dt.timedelta(days=7))
-        for word in fold(data.get("q") or "").split():
-            qs = qs.filter(search_key__contains=word)
+        qs = matching_words(qs, data.get("q") or "")
         return qs
 
 

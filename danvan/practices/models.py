@@ -18,7 +18,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 
 from .states import DECIDED, EVALUATED, Status
 
@@ -76,10 +76,7 @@ class PracticeQuerySet(models.QuerySet["Practice"]):
         return self.filter(unit__in=units)
 
     def search(self, query: str) -> PracticeQuerySet:
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        return matching_words(self, query)
 
     def with_status_on(self, day: dt.date) -> PracticeQuerySet:
         """Annotate `status_on`: the state on `day`, from the transition table (None if not yet

@@ -15,11 +15,11 @@ from ninja.responses import Status
 
 from danvan.accounts import permissions
 from danvan.conferences.models import Kind
+from danvan.core.search import matching_words
 from danvan.ingest import actions
 from danvan.ingest.extract import EXTRACTOR_VERSION, extract_article
 from danvan.ingest.models import Draft
 from danvan.ingest.states import DraftStatus
-from danvan.lib.text import fold
 from danvan.units.models import Unit
 
 router = Router(tags=["ingest"])
@@ -174,8 +174,7 @@ def list_drafts(request, filters: Query[DraftFilters]):  # type: ignore[no-untyp
     qs = permissions.visible(request.auth, Draft.objects.select_related("unit", "source"), ACTION)
     if filters.status:
         qs = qs.filter(status=filters.status)
-    for word in fold(filters.q or "").split():
-        qs = qs.filter(search_key__contains=word)
+    qs = matching_words(qs, filters.q or "")
     return [_list_dict(d) for d in qs.order_by("-updated_at", "-pk")]
 
 

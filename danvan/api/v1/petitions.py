@@ -20,8 +20,8 @@ from danvan.accounts.permissions import can, get_for_user, visible
 from danvan.audit.log import origin
 from danvan.audit.models import Channel as AuditChannel
 from danvan.core.lifecycle import InvalidTransition
+from danvan.core.search import matching_words
 from danvan.engagements.models import Engagement
-from danvan.lib.text import fold
 from danvan.petitions import actions, duplicates
 from danvan.petitions.models import (
     Case,
@@ -363,8 +363,7 @@ def list_petitions(request, filters: Query[PetitionFilters]):  # type: ignore[no
     if filters.overdue is not None:
         overdue = qs.overdue(timezone.localdate())
         qs = overdue if filters.overdue else qs.exclude(pk__in=overdue.values("pk"))
-    for word in fold(filters.q or "").split():
-        qs = qs.filter(search_key__contains=word)
+    qs = matching_words(qs, filters.q or "")
     return qs.order_by("-received_on", "-pk")
 
 

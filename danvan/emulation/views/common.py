@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.vary import vary_on_headers
 
 from danvan.accounts import permissions
-from danvan.lib.text import fold
+from danvan.core.search import matching_words
 from danvan.people.models import Person
 from danvan.units.models import Body
 
@@ -82,8 +82,7 @@ def pick_collective(request: HttpRequest) -> HttpResponse:
     if not query:
         return render(request, "emulation/partials/_collective_picker.html", {})
     bodies = Body.objects.select_related("unit")
-    for word in fold(query).split():
-        bodies = bodies.filter(search_key__contains=word)
+    bodies = matching_words(bodies, query)
     bodies = list(bodies.order_by(F("valid_to").desc(nulls_first=True), "name")[:PICKER_LIMIT])
     return render(
         request, "emulation/partials/_collective_results.html", {"bodies": bodies, "query": query}
